@@ -1,0 +1,2 @@
+#!/bin/sh
+echo "pre-run: preparing in $(pwd)" >&2

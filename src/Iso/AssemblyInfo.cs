@@ -1,0 +1,4 @@
+using System.Runtime.Versioning;
+
+// iso drives Linux containers and uses Linux signals, terminals and /proc.
+[assembly: SupportedOSPlatform("linux")]

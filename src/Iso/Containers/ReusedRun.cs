@@ -1,0 +1,83 @@
+using System.Globalization;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Iso.Diagnostics;
+using Iso.Init;
+using Iso.Sessions;
+using Iso.Terminal;
+
+namespace Iso.Containers;
+
+/// <summary>Runs a command with <c>docker exec</c> in the session's persistent container.</summary>
+internal sealed class ReusedRun(DockerClient client, SessionContext context, string containerId)
+    : IRunningCommand
+{
+    private static readonly TimeSpan ExitPollInterval = TimeSpan.FromMilliseconds(5);
+
+    private readonly string _runId = InitCommandLine.NewShortId();
+    private string? _execId;
+
+    public async Task<int> ExecuteAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        var tty = TerminalMode.IsInteractive;
+        var size = tty ? WindowSize.Read(1) : null;
+        var spec = new ContainerSpec(context);
+        var created = await client.Exec.CreateContainerExecAsync(
+            containerId,
+            new ContainerExecCreateParameters
+            {
+                Cmd = InitCommandLine.For(context, request.Command, size, _runId),
+                Env = spec.Environment(request.Assignments, tty),
+                WorkingDir = context.ContainerWorkingDirectory,
+                TTY = tty,
+                AttachStdin = true,
+                AttachStdout = true,
+                AttachStderr = true,
+            },
+            cancellationToken);
+        _execId = created.ID;
+        Log.Debug($"created exec {Log.ShortId(_execId)} in container {Log.ShortId(containerId)}");
+
+        using var stream = await client.Exec.StartContainerExecAsync(
+            _execId, new ContainerExecStartParameters { TTY = tty }, cancellationToken);
+        using var terminal = tty ? TerminalMode.EnterRaw(0) : null;
+        using var signals = new HostSignals(this, forwardResize: tty);
+        await StdioBridge.RunAsync(stream, this, cancellationToken);
+        return await ExitCodeAsync(cancellationToken);
+    }
+
+    private async Task<int> ExitCodeAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var inspection = await client.Exec.InspectContainerExecAsync(_execId!, cancellationToken);
+            if (!inspection.Running && inspection.ExitCode is { } exitCode)
+            {
+                return (int)exitCode;
+            }
+
+            await Task.Delay(ExitPollInterval, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The engine cannot signal an exec'd process, so a second exec runs <c>iso signal</c>, which
+    /// finds this run's <c>iso init</c> by its run id and signals it.
+    /// </summary>
+    public async Task SignalAsync(int signal)
+    {
+        var exec = await client.Exec.CreateContainerExecAsync(
+            containerId,
+            new ContainerExecCreateParameters
+            {
+                Cmd = [InitProcess.BinaryPath, "signal", _runId, signal.ToString(CultureInfo.InvariantCulture)],
+            });
+        using var stream = await client.Exec.StartContainerExecAsync(
+            exec.ID, new ContainerExecStartParameters { Detach = false });
+        await stream.ReadOutputToEndAsync(CancellationToken.None);
+    }
+
+    public Task ResizeAsync(WindowSize size) =>
+        client.Exec.ResizeExecTtyAsync(
+            _execId!, new ContainerResizeParameters { Height = size.Rows, Width = size.Columns });
+}

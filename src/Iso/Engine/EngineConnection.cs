@@ -1,0 +1,96 @@
+using System.Net.Sockets;
+using Docker.DotNet;
+using Iso.Diagnostics;
+using Iso.Errors;
+
+namespace Iso.Engine;
+
+/// <summary>Connects to the Docker engine and agrees on an API version with it.</summary>
+public static class EngineConnection
+{
+    /// <summary>
+    /// The newest API version that Docker.DotNet.Enhanced 4.4.1 models: its package describes
+    /// Docker Engine v29, which serves API 1.52.
+    /// </summary>
+    private static readonly Version NewestModelledVersion = new(1, 52);
+
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Returns a client for the engine named by <c>DOCKER_HOST</c>, else the current Docker
+    /// context, else <c>/var/run/docker.sock</c>, using the lower of the engine's API version
+    /// and the library's.
+    /// </summary>
+    public static async Task<DockerClient> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var endpoint = ResolveEndpoint();
+        using var probe = Build(endpoint, apiVersion: null);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ConnectTimeout);
+        try
+        {
+            var version = await probe.System.GetVersionAsync(timeout.Token);
+            var apiVersion = Min(Version.Parse(version.APIVersion), NewestModelledVersion);
+            Log.Debug($"engine {version.Version} at {endpoint}, API {apiVersion}");
+            return Build(endpoint, apiVersion);
+        }
+        catch (Exception exception) when (IsConnectionFailure(exception, cancellationToken))
+        {
+            throw Unreachable(endpoint, exception);
+        }
+    }
+
+    private static Uri ResolveEndpoint()
+    {
+        try
+        {
+            return DockerConfig.Instance.GetEndpoint();
+        }
+        catch (Exception exception) when (exception is DockerConfigurationException or IOException
+            or UriFormatException or System.Text.Json.JsonException)
+        {
+            throw new EngineException(
+                $"cannot find the Docker engine: {exception.Message}; set DOCKER_HOST, for example "
+                    + "DOCKER_HOST=unix:///var/run/docker.sock");
+        }
+    }
+
+    private static DockerClient Build(Uri endpoint, Version? apiVersion)
+    {
+        var builder = new DockerClientBuilder().WithEndpoint(endpoint);
+        if (apiVersion is not null)
+        {
+            builder = builder.WithApiVersion(apiVersion);
+        }
+
+        return builder.WithTimeout(Timeout.InfiniteTimeSpan).Build();
+    }
+
+    private static bool IsConnectionFailure(Exception exception, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested
+        && exception is HttpRequestException or SocketException or IOException
+            or OperationCanceledException or TimeoutException or DockerApiException;
+
+    private static EngineException Unreachable(Uri endpoint, Exception exception)
+    {
+        var reason = exception is OperationCanceledException
+            ? $"no answer within {ConnectTimeout.TotalSeconds:0} s"
+            : Innermost(exception).Message;
+        return new EngineException(
+            $"cannot connect to the Docker engine at {endpoint}: {reason}; start the engine "
+                + "(for example 'sudo dockerd &') or point DOCKER_HOST at a running one",
+            exception);
+    }
+
+    private static Exception Innermost(Exception exception)
+    {
+        while (exception.InnerException is not null)
+        {
+            exception = exception.InnerException;
+        }
+
+        return exception;
+    }
+
+    private static Version Min(Version first, Version second) => first < second ? first : second;
+}

@@ -1,0 +1,41 @@
+namespace Iso.Init;
+
+/// <summary>
+/// The words after <c>iso init</c>:
+/// <c>[--hooks DIR] [--run-id ID] [--tty-size ROWSxCOLUMNS] [-- COMMAND ARG...]</c>.
+/// Without a command, init only reaps orphans until it is told to stop.
+/// </summary>
+internal sealed record InitOptions(
+    string? HooksDirectory,
+    string? RunId,
+    Terminal.WindowSize? TerminalSize,
+    IReadOnlyList<string> Command)
+{
+    public static InitOptions Parse(IReadOnlyList<string> words)
+    {
+        string? hooks = null;
+        string? runId = null;
+        Terminal.WindowSize? size = null;
+        var index = 0;
+        for (; index < words.Count && words[index] != "--"; index++)
+        {
+            switch (words[index])
+            {
+                case "--hooks" when index + 1 < words.Count:
+                    hooks = words[++index];
+                    break;
+                case "--run-id" when index + 1 < words.Count:
+                    runId = words[++index];
+                    break;
+                case "--tty-size" when index + 1 < words.Count:
+                    size = Terminal.WindowSize.Parse(words[++index]);
+                    break;
+                default:
+                    throw new Errors.UsageException($"iso init: unexpected word '{words[index]}'");
+            }
+        }
+
+        var command = index < words.Count ? words.Skip(index + 1).ToList() : [];
+        return new InitOptions(hooks, runId, size, command);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Runtime.InteropServices;
+using Iso.Errors;
+using Iso.Native;
+
+namespace Iso.Init;
+
+/// <summary>
+/// <c>iso init</c>: PID 1 of every container iso creates. With a command it runs the hooks and
+/// the command and exits with the command's status; without one it keeps a persistent container
+/// alive, reaping the orphans that <c>iso run --reuse</c> commands leave, until SIGTERM.
+/// </summary>
+internal static class InitProcess
+{
+    /// <summary>Where iso bind-mounts its own binary in every container.</summary>
+    public const string BinaryPath = "/.iso-bin/iso";
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> words)
+    {
+        if (LibC.GetPid() != 1 && Environment.ProcessPath != BinaryPath)
+        {
+            throw new UsageException(
+                "iso init is the init process inside iso's containers and is not run by hand; "
+                    + "use 'iso run COMMAND' instead");
+        }
+
+        var options = InitOptions.Parse(words);
+
+        // Set before the command starts, so that its first prompt already has the right size.
+        options.TerminalSize?.Apply(0);
+        if (options.Command.Count == 0)
+        {
+            return await IdleAsync();
+        }
+
+        using var sequence = new CommandSequence(options);
+        return await sequence.RunAsync();
+    }
+
+    private static async Task<int> IdleAsync()
+    {
+        _ = new ChildReaper();
+        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Stop);
+        await stop.Task;
+        return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.TrySetResult();
+        }
+    }
+}
