@@ -44,18 +44,6 @@ internal sealed class MountTargets(ConfigFile file, string workdir)
                     + "mounted; choose another path"
             );
         }
-
-        // A mount below the project mount shadows the project's own files at that path, and
-        // Docker creates an empty, root-owned directory for it in the host's project tree.
-        if (ContainerPath.IsInside(path, workdir))
-        {
-            throw file.Error(
-                node,
-                $"{entry} {MessageText.Quote(path)} is inside 'workdir' "
-                    + $"{MessageText.Quote(workdir)}, so it would hide the project's files there; "
-                    + "choose a path outside it"
-            );
-        }
     }
 
     private static string DuplicateMessage(

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -41,10 +40,21 @@ internal sealed class PersistentShell(DockerClient client, SessionContext contex
         }
 
         var id = existing?.ID ?? await CreateAsync(fingerprint, cancellationToken);
-        if (existing?.State?.Running != true)
+        if (existing?.State?.Running == true)
+        {
+            return id;
+        }
+
+        try
         {
             await client.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellationToken);
             Log.Debug($"started container {Name} {Log.ShortId(id)}");
+        }
+        catch
+        {
+            // A container that cannot start would only fail the same way next time.
+            await RemoveAsync(id, CancellationToken.None);
+            throw;
         }
 
         return id;
@@ -136,6 +146,6 @@ internal sealed class PersistentShell(DockerClient client, SessionContext contex
             .AppendLine()
             .AppendJoin('\n', spec.Environment([], tty: false))
             .ToString();
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+        return Hashing.TextHash.Of(text);
     }
 }

@@ -24,7 +24,10 @@ public static class EngineConnection
     public static async Task<DockerClient> ConnectAsync(CancellationToken cancellationToken)
     {
         var endpoint = ResolveEndpoint();
-        using var probe = Build(endpoint, apiVersion: null);
+        // NOTE: the probe client is not disposed. Disposing it while the second client opened
+        // connections made those fail at random (NullReferenceException or SIGSEGV inside
+        // Socket.ConnectAsync, Docker.DotNet.Enhanced 4.4.1), and the process ends soon anyway.
+        var probe = Build(endpoint, apiVersion: null);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ConnectTimeout);
         try

@@ -36,7 +36,7 @@ public sealed class BuildContext : IDisposable
     public string DockerfileName { get; }
 
     /// <summary>
-    /// SHA-256, as 64 lower-case hexadecimal digits, of each entry's name, type, mode, link
+    /// The 128-bit XXH3 hash, as 32 lower-case hexadecimal digits, of each entry's name, type, mode, link
     /// target and content, the Dockerfile's name in the archive and the build arguments.
     /// Modification times, owners and files excluded by <c>.dockerignore</c> do not affect it.
     /// </summary>
@@ -62,7 +62,18 @@ public sealed class BuildContext : IDisposable
         string contextDirectory,
         string dockerfilePath,
         IReadOnlyDictionary<string, string> buildArgs) =>
-        Create(contextDirectory, dockerfilePath, buildArgs, File.OpenRead);
+        Create(contextDirectory, dockerfilePath, buildArgs, [], File.OpenRead);
+
+    /// <summary>
+    /// Creates the context, leaving out what <paramref name="excludedPatterns"/> match (in
+    /// <c>.dockerignore</c> syntax, before that file's own patterns).
+    /// </summary>
+    public static BuildContext Create(
+        string contextDirectory,
+        string dockerfilePath,
+        IReadOnlyDictionary<string, string> buildArgs,
+        IReadOnlyList<string> excludedPatterns) =>
+        Create(contextDirectory, dockerfilePath, buildArgs, excludedPatterns, File.OpenRead);
 
     /// <summary>
     /// Creates the context, opening every file through <paramref name="openFile"/>.
@@ -71,6 +82,7 @@ public sealed class BuildContext : IDisposable
         string contextDirectory,
         string dockerfilePath,
         IReadOnlyDictionary<string, string> buildArgs,
+        IReadOnlyList<string> excludedPatterns,
         Func<string, Stream> openFile)
     {
         string context = RequireContextDirectory(contextDirectory);
@@ -80,7 +92,8 @@ public sealed class BuildContext : IDisposable
         string[] alwaysIncluded = dockerfileInContext is null
             ? [DockerIgnore.FileName]
             : [DockerIgnore.FileName, dockerfileInContext];
-        var scanner = new BuildContextScanner(context, DockerIgnore.Load(context), alwaysIncluded);
+        var scanner = new BuildContextScanner(
+            context, DockerIgnore.Load(context, excludedPatterns), alwaysIncluded);
         List<BuildContextEntry> entries = scanner.Scan();
 
         string dockerfileName =

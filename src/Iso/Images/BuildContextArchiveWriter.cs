@@ -72,7 +72,7 @@ internal sealed class BuildContextArchiveWriter(
             return;
         }
 
-        // The file's bytes pass through SHA-256 on their way into the archive, so each file is
+        // The file's bytes pass through the hash on their way into the archive, so each file is
         // read from disk once and never held in memory whole.
         using var file = new BuildContextHashingStream(opened, entry.SourcePath);
         tarEntry.DataStream = file;

@@ -1,11 +1,14 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 
 namespace Iso.Images;
 
 /// <summary>
-/// The SHA-256 content hash of a build context, fed one entry at a time in archive order.
+/// The content hash of a build context, fed one entry at a time in archive order. It is the
+/// 128-bit XXH3 hash: it detects changes, which is all it is for, and it is pure managed code,
+/// whereas .NET's SHA-256 loads OpenSSL with dlopen, which corrupts the static iso binary (a
+/// second glibc ends up in the process).
 /// </summary>
 /// <remarks>
 /// Every string and byte run is prefixed with its length, so that no two different contexts
@@ -18,12 +21,12 @@ internal sealed class BuildContextHash : IDisposable
     // equals one from the new layout.
     private const string LayoutVersion = "iso-build-context-v1";
 
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly XxHash128 _hash = new();
 
     public BuildContextHash() => AppendString(LayoutVersion);
 
     /// <summary>
-    /// Adds an entry's name, type, mode and link target, and the SHA-256 digest of its content
+    /// Adds an entry's name, type, mode and link target, and the XXH3 digest of its content
     /// (empty for directories and symbolic links).
     /// </summary>
     public void AppendEntry(BuildContextEntry entry, ReadOnlySpan<byte> contentDigest)
@@ -56,20 +59,22 @@ internal sealed class BuildContextHash : IDisposable
     /// <summary>Returns the hash as 64 lower-case hexadecimal digits.</summary>
     public string Finish() => Convert.ToHexStringLower(_hash.GetHashAndReset());
 
-    public void Dispose() => _hash.Dispose();
+    public void Dispose()
+    {
+    }
 
     private void AppendString(string value) => AppendBytes(Encoding.UTF8.GetBytes(value));
 
     private void AppendBytes(ReadOnlySpan<byte> value)
     {
         AppendInt32(value.Length);
-        _hash.AppendData(value);
+        _hash.Append(value);
     }
 
     private void AppendInt32(int value)
     {
         Span<byte> buffer = stackalloc byte[sizeof(int)];
         BinaryPrimitives.WriteInt32LittleEndian(buffer, value);
-        _hash.AppendData(buffer);
+        _hash.Append(buffer);
     }
 }

@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 
 namespace Iso.Images;
 
 /// <summary>
 /// A read-only view of a file's first <see cref="Length"/> bytes that feeds every byte read to
-/// SHA-256, so that a file is hashed while TarWriter copies it into the archive.
+/// a 128-bit XXH3 hash, so that a file is hashed while TarWriter copies it into the archive.
 /// </summary>
 /// <remarks>
 /// The stream reports <see cref="CanSeek"/> as true without supporting seeks, because
@@ -18,7 +18,7 @@ internal sealed class BuildContextHashingStream : Stream
 {
     private readonly Stream _file;
     private readonly string _path;
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly XxHash128 _hash = new();
     private readonly long _length;
     private long _position;
 
@@ -44,7 +44,7 @@ internal sealed class BuildContextHashingStream : Stream
         set => throw new NotSupportedException();
     }
 
-    /// <summary>Returns the SHA-256 digest of the bytes read so far.</summary>
+    /// <summary>Returns the 128-bit XXH3 digest of the bytes read so far.</summary>
     public byte[] GetDigest() => _hash.GetCurrentHash();
 
     public override int Read(byte[] buffer, int offset, int count) =>
@@ -65,7 +65,7 @@ internal sealed class BuildContextHashingStream : Stream
                 $"{_path} became shorter while it was read ({_position} of {_length} bytes)");
         }
 
-        _hash.AppendData(buffer[..read]);
+        _hash.Append(buffer[..read]);
         _position += read;
         return read;
     }
@@ -86,7 +86,6 @@ internal sealed class BuildContextHashingStream : Stream
         if (disposing)
         {
             _file.Dispose();
-            _hash.Dispose();
         }
 
         base.Dispose(disposing);

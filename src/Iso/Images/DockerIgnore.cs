@@ -27,12 +27,18 @@ public sealed class DockerIgnore
     /// Reads <c>.dockerignore</c> from the context root. A missing file excludes nothing. An
     /// unreadable file or a malformed pattern raises <see cref="ConfigException"/>.
     /// </summary>
-    public static DockerIgnore Load(string contextDirectory)
+    public static DockerIgnore Load(string contextDirectory) => Load(contextDirectory, []);
+
+    /// <summary>
+    /// Loads the file with <paramref name="leadingPatterns"/> placed before its own lines, so
+    /// that the file can still re-include what they exclude with <c>!</c>.
+    /// </summary>
+    public static DockerIgnore Load(string contextDirectory, IReadOnlyList<string> leadingPatterns)
     {
         string path = Path.Combine(contextDirectory, FileName);
         if (!File.Exists(path))
         {
-            return new DockerIgnore([]);
+            return Parse(leadingPatterns, path);
         }
 
         string[] lines;
@@ -46,7 +52,7 @@ public sealed class DockerIgnore
                 $"failed to read {path}: {exception.Message}; make the file readable or delete it");
         }
 
-        return Parse(lines, path);
+        return Parse([.. leadingPatterns, .. lines], path);
     }
 
     /// <summary>

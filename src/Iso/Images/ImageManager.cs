@@ -61,8 +61,23 @@ internal sealed class ImageManager(DockerClient client, SessionContext context)
             : (true, HashOf(current) == buildContext.ContentHash, current.ID);
     }
 
-    private BuildContext CreateBuildContext() => BuildContext.Create(
-        context.Config.Build.Context, context.Project.Dockerfile, context.Config.Build.Args);
+    /// <summary>
+    /// iso's own files under <c>.iso/</c>: configuration and hooks are read at run time, so
+    /// editing them must not rebuild the image when <c>.iso/</c> is the build context.
+    /// </summary>
+    private static readonly string[] IsoOwnFiles =
+        ["config.yml", "services.yml", "pre-run.sh", "post-run.sh"];
+
+    private BuildContext CreateBuildContext()
+    {
+        var contextIsIsoDirectory = Path.GetFullPath(context.Config.Build.Context).TrimEnd('/')
+            == Path.GetFullPath(context.Project.IsoDirectory).TrimEnd('/');
+        return BuildContext.Create(
+            context.Config.Build.Context,
+            context.Project.Dockerfile,
+            context.Config.Build.Args,
+            contextIsIsoDirectory ? IsoOwnFiles : []);
+    }
 
     private async Task<ImageInspectResponse?> InspectAsync(CancellationToken cancellationToken)
     {

@@ -126,14 +126,21 @@ public sealed class MountPathTests : IDisposable
 
     [Theory]
     [InlineData("volumes: [/workspace]\n", "'volumes' entry '/workspace' is the 'workdir'")]
-    [InlineData("cache: [/workspace/x]\n", "'cache' entry '/workspace/x' is inside 'workdir'")]
-    [InlineData("binds: [/srv:/workspace/y]\n", "'binds' entry '/workspace/y' is inside")]
-    [InlineData("workdir: /code\nvolumes: [/code/a]\n", "'/code/a' is inside 'workdir' '/code'")]
-    public void Mount_at_or_inside_the_workdir_is_an_error(string yaml, string expected)
+    public void Mount_at_the_workdir_is_an_error(string yaml, string expected)
     {
         var error = project.ConfigErrorFor(yaml);
 
         Assert.Contains(expected, error.Detail);
+    }
+
+    [Fact]
+    public void Mount_inside_the_workdir_is_allowed()
+    {
+        var config = project.LoadConfig(
+            "volumes: [/workspace/node_modules]\ncache: [/workspace/.cache]\n");
+
+        Assert.Equal(["/workspace/node_modules"], config.Volumes);
+        Assert.Equal(["/workspace/.cache"], config.Cache);
     }
 
     [Fact]

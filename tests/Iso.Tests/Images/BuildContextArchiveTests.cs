@@ -311,6 +311,7 @@ public sealed class BuildContextArchiveTests : IDisposable
             _directory.Path,
             _directory.PathOf("Dockerfile"),
             NoBuildArgs,
+            [],
             openFile: DenyReading(secret)));
 
         Assert.Contains(secret, error.Message);
@@ -330,6 +331,7 @@ public sealed class BuildContextArchiveTests : IDisposable
             _directory.Path,
             _directory.PathOf("Dockerfile"),
             NoBuildArgs,
+            [],
             openFile: DenyReading(secret));
 
         Assert.Equal([".dockerignore", "Dockerfile"], ArchiveContents.Read(context).Names);
@@ -346,6 +348,7 @@ public sealed class BuildContextArchiveTests : IDisposable
             _directory.Path,
             _directory.PathOf("Dockerfile"),
             NoBuildArgs,
+            [],
             openFile: path => path == deleted
                 ? throw new FileNotFoundException("simulated deletion", path)
                 : File.OpenRead(path));

@@ -24,11 +24,11 @@ public sealed class BuildContextHashTests : IDisposable
     public void Dispose() => _directory.Dispose();
 
     [Fact]
-    public void Hash_is_64_lower_case_hex_digits()
+    public void Hash_is_32_lower_case_hex_digits()
     {
         string hash = HashOf(_directory);
 
-        Assert.Matches("^[0-9a-f]{64}$", hash);
+        Assert.Matches("^[0-9a-f]{32}$", hash);
     }
 
     [Fact]

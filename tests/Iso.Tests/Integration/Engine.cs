@@ -48,6 +48,31 @@ public static class Engine
         }
     }
 
+    /// <summary>Reports whether this engine may start a privileged container at all.</summary>
+    public static async Task<bool> CanRunPrivilegedAsync()
+    {
+        using var client = Client();
+        var created = await client.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Image = TestProject.BusyboxImage,
+            Cmd = ["true"],
+            HostConfig = new HostConfig { Privileged = true },
+        });
+        try
+        {
+            await client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters());
+            return true;
+        }
+        catch (DockerApiException)
+        {
+            return false;
+        }
+        finally
+        {
+            await client.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true });
+        }
+    }
+
     public static async Task<IList<ContainerListResponse>> ContainersAsync(string projectDirectory) =>
         await WithClient(client => client.Containers.ListContainersAsync(new ContainersListParameters
         {

