@@ -31,6 +31,7 @@ internal static class CommandLine
             StartCommandDefinition(),
             StopCommandDefinition(),
             StatusCommandDefinition(),
+            LogsCommandDefinition(),
             InitCommandDefinition(),
         };
 
@@ -147,6 +148,20 @@ internal static class CommandLine
         {
             Log.Verbose |= result.GetValue(Verbose);
             return StatusCommand.ExecuteAsync(result.GetValue(Session), result.GetValue(json), token);
+        });
+        return command;
+    }
+
+    private static Command LogsCommandDefinition()
+    {
+        var service = new Argument<string>("service") { Description = "The service's name in .iso/services.yml" };
+        var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new output until Ctrl-C" };
+        var command = new Command("logs", "Print a service container's log") { service, follow, Session };
+        command.SetAction((result, token) =>
+        {
+            Log.Verbose |= result.GetValue(Verbose);
+            return LogsCommand.ExecuteAsync(
+                result.GetValue(Session), result.GetValue(service)!, result.GetValue(follow), token);
         });
         return command;
     }

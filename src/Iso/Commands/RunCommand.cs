@@ -1,3 +1,4 @@
+using Docker.DotNet;
 using Iso.Containers;
 using Iso.Engine;
 using Iso.Sessions;
@@ -14,23 +15,25 @@ internal static class RunCommand
         using var client = await EngineConnection.ConnectAsync(cancellationToken);
         var sweep = OrphanSweeper.SweepAsync(client, cancellationToken);
 
-        var imageId = await new SessionEnvironment(client, context).EnsureAsync(cancellationToken);
+        var environment = await new SessionEnvironment(client, context).EnsureAsync(cancellationToken);
         var exitCode = request.Reuse
-            ? await RunReusedAsync(client, context, imageId, request, cancellationToken)
-            : await new FreshRun(client, context).ExecuteAsync(request, cancellationToken);
+            ? await RunReusedAsync(client, context, environment, request, cancellationToken)
+            : await new FreshRun(client, context, environment.Targets).ExecuteAsync(request, cancellationToken);
 
         await sweep;
         return exitCode;
     }
 
     private static async Task<int> RunReusedAsync(
-        Docker.DotNet.DockerClient client,
+        DockerClient client,
         SessionContext context,
-        string imageId,
+        ReadyEnvironment environment,
         RunRequest request,
         CancellationToken cancellationToken)
     {
-        var containerId = await new PersistentShell(client, context).EnsureRunningAsync(imageId, cancellationToken);
-        return await new ReusedRun(client, context, containerId).ExecuteAsync(request, cancellationToken);
+        var shell = new PersistentShell(client, context);
+        var containerId = await shell.EnsureRunningAsync(environment.ImageId, cancellationToken);
+        var run = new ReusedRun(client, context, containerId, environment.Targets);
+        return await run.ExecuteAsync(request, cancellationToken);
     }
 }

@@ -7,7 +7,8 @@ namespace Iso.Commands;
 
 /// <summary>
 /// <c>iso start</c>: brings up the network, services, image and persistent container, saying
-/// what it does. Running it again when everything is up changes nothing.
+/// what it does, and waits until the services are ready. Running it again when everything is up
+/// changes nothing.
 /// </summary>
 internal static class StartCommand
 {
@@ -15,12 +16,23 @@ internal static class StartCommand
     {
         var context = SessionContext.Load(session);
         using var client = await EngineConnection.ConnectAsync(cancellationToken);
-        var imageId = await new SessionEnvironment(client, context).EnsureAsync(cancellationToken);
+        var environment = await new SessionEnvironment(client, context).EnsureAsync(cancellationToken);
         Log.Progress($"network {context.Names.Network} is ready");
-        Log.Progress($"image {context.Names.Image} is up to date ({Log.ShortId(imageId)})");
+        Log.Progress($"image {context.Names.Image} is up to date ({Log.ShortId(environment.ImageId)})");
 
-        var id = await new PersistentShell(client, context).EnsureRunningAsync(imageId, cancellationToken);
+        var shell = new PersistentShell(client, context);
+        var id = await shell.EnsureRunningAsync(environment.ImageId, cancellationToken);
         Log.Progress($"container {context.Names.PersistentContainer} is running ({Log.ShortId(id)})");
-        return 0;
+
+        // The readiness probe runs in the persistent container, where commands will run; 'true'
+        // stands in for a command, and no hooks run.
+        var probe = new ReusedRun(client, context, id, environment.Targets) { RunHooks = false };
+        var status = await probe.ExecuteAsync(new RunRequest(false, [], ["true"]), cancellationToken);
+        foreach (var service in context.Services)
+        {
+            Log.Progress($"service {service.Name} is running as {context.Names.Service(service.Name)}");
+        }
+
+        return status;
     }
 }

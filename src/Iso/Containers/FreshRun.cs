@@ -1,7 +1,9 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Iso.Diagnostics;
+using Iso.Init;
 using Iso.Naming;
+using Iso.Services;
 using Iso.Sessions;
 using Iso.Terminal;
 
@@ -11,7 +13,9 @@ namespace Iso.Containers;
 /// Runs a command in a new container that exists only for this run: created, attached, started,
 /// awaited and removed, whatever happens in between.
 /// </summary>
-internal sealed class FreshRun(DockerClient client, SessionContext context) : IRunningCommand
+internal sealed class FreshRun(
+    DockerClient client, SessionContext context, IReadOnlyList<ReadinessTarget> targets)
+    : IRunningCommand
 {
     private string? _id;
 
@@ -22,7 +26,13 @@ internal sealed class FreshRun(DockerClient client, SessionContext context) : IR
         _id = await CreateAsync(request, tty, size, cancellationToken);
         try
         {
-            return await AttachAndRunAsync(tty, cancellationToken);
+            var exitCode = await AttachAndRunAsync(tty, cancellationToken);
+            if (exitCode == Errors.ExitCodes.IsoFailure && targets.Count > 0)
+            {
+                await ReadinessFailure.ThrowIfReportedAsync(client, context, _id, ReadinessReport.PathFor(null));
+            }
+
+            return exitCode;
         }
         finally
         {
@@ -42,7 +52,7 @@ internal sealed class FreshRun(DockerClient client, SessionContext context) : IR
             {
                 Name = name,
                 Image = context.Names.Image,
-                Entrypoint = InitCommandLine.For(context, request.Command, size, runId: null),
+                Entrypoint = InitCommandLine.For(context, request.Command, size, runId: null, targets),
                 Cmd = [],
                 Env = spec.Environment(request.Assignments, tty),
                 WorkingDir = context.ContainerWorkingDirectory,

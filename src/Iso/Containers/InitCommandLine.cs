@@ -8,9 +8,24 @@ namespace Iso.Containers;
 internal static class InitCommandLine
 {
     public static List<string> For(
-        SessionContext context, IReadOnlyList<string> command, WindowSize? size, string? runId)
+        SessionContext context,
+        IReadOnlyList<string> command,
+        WindowSize? size,
+        string? runId,
+        IReadOnlyList<ReadinessTarget> targets,
+        bool runHooks = true)
     {
-        var words = new List<string> { InitProcess.BinaryPath, "init", "--hooks", context.ContainerHooksDirectory };
+        var words = new List<string> { InitProcess.BinaryPath, "init" };
+        if (runHooks)
+        {
+            words.AddRange(["--hooks", context.ContainerHooksDirectory]);
+        }
+
+        foreach (var target in targets)
+        {
+            words.AddRange(["--await", target.ToString()]);
+        }
+
         if (size is { } terminalSize)
         {
             words.AddRange(["--tty-size", terminalSize.ToString()]);

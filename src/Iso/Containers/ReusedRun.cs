@@ -3,18 +3,26 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Iso.Diagnostics;
 using Iso.Init;
+using Iso.Services;
 using Iso.Sessions;
 using Iso.Terminal;
 
 namespace Iso.Containers;
 
 /// <summary>Runs a command with <c>docker exec</c> in the session's persistent container.</summary>
-internal sealed class ReusedRun(DockerClient client, SessionContext context, string containerId)
+internal sealed class ReusedRun(
+    DockerClient client,
+    SessionContext context,
+    string containerId,
+    IReadOnlyList<ReadinessTarget> targets)
     : IRunningCommand
 {
     private static readonly TimeSpan ExitPollInterval = TimeSpan.FromMilliseconds(5);
 
     private readonly string _runId = InitCommandLine.NewShortId();
+
+    /// <summary>False for runs that only wait for readiness, such as the one of <c>iso start</c>.</summary>
+    public bool RunHooks { get; init; } = true;
     private string? _execId;
 
     public async Task<int> ExecuteAsync(RunRequest request, CancellationToken cancellationToken)
@@ -26,7 +34,7 @@ internal sealed class ReusedRun(DockerClient client, SessionContext context, str
             containerId,
             new ContainerExecCreateParameters
             {
-                Cmd = InitCommandLine.For(context, request.Command, size, _runId),
+                Cmd = InitCommandLine.For(context, request.Command, size, _runId, targets, RunHooks),
                 Env = spec.Environment(request.Assignments, tty),
                 WorkingDir = context.ContainerWorkingDirectory,
                 TTY = tty,
@@ -43,7 +51,13 @@ internal sealed class ReusedRun(DockerClient client, SessionContext context, str
         using var terminal = tty ? TerminalMode.EnterRaw(0) : null;
         using var signals = new HostSignals(this, forwardResize: tty);
         await StdioBridge.RunAsync(stream, this, cancellationToken);
-        return await ExitCodeAsync(cancellationToken);
+        var exitCode = await ExitCodeAsync(cancellationToken);
+        if (exitCode == Errors.ExitCodes.IsoFailure && targets.Count > 0)
+        {
+            await ReadinessFailure.ThrowIfReportedAsync(client, context, containerId, ReadinessReport.PathFor(_runId));
+        }
+
+        return exitCode;
     }
 
     private async Task<int> ExitCodeAsync(CancellationToken cancellationToken)

@@ -2,20 +2,29 @@ namespace Iso.Init;
 
 /// <summary>
 /// The words after <c>iso init</c>:
-/// <c>[--hooks DIR] [--run-id ID] [--tty-size ROWSxCOLUMNS] [-- COMMAND ARG...]</c>.
+/// <c>[--hooks DIR] [--run-id ID] [--tty-size ROWSxCOLUMNS] [--await NAME=ADDRESS:PORT:MS]...
+/// [-- COMMAND ARG...]</c>.
 /// Without a command, init only reaps orphans until it is told to stop.
 /// </summary>
 internal sealed record InitOptions(
     string? HooksDirectory,
     string? RunId,
     Terminal.WindowSize? TerminalSize,
+    IReadOnlyList<ReadinessTarget> Await,
     IReadOnlyList<string> Command)
 {
+    /// <summary>
+    /// Where init records why the services were not ready, for the host to read from the
+    /// container: its existence tells the host that status 125 came from readiness.
+    /// </summary>
+    public string ReadinessReportPath => ReadinessReport.PathFor(RunId);
+
     public static InitOptions Parse(IReadOnlyList<string> words)
     {
         string? hooks = null;
         string? runId = null;
         Terminal.WindowSize? size = null;
+        var targets = new List<ReadinessTarget>();
         var index = 0;
         for (; index < words.Count && words[index] != "--"; index++)
         {
@@ -27,6 +36,9 @@ internal sealed record InitOptions(
                 case "--run-id" when index + 1 < words.Count:
                     runId = words[++index];
                     break;
+                case "--await" when index + 1 < words.Count:
+                    targets.Add(ReadinessTarget.Parse(words[++index]));
+                    break;
                 case "--tty-size" when index + 1 < words.Count:
                     size = Terminal.WindowSize.Parse(words[++index]);
                     break;
@@ -36,6 +48,6 @@ internal sealed record InitOptions(
         }
 
         var command = index < words.Count ? words.Skip(index + 1).ToList() : [];
-        return new InitOptions(hooks, runId, size, command);
+        return new InitOptions(hooks, runId, size, targets, command);
     }
 }

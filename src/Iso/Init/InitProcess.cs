@@ -32,6 +32,13 @@ internal static class InitProcess
             return await IdleAsync();
         }
 
+        var failure = await ReadinessProbe.WaitAsync(options.Await);
+        if (failure is not null)
+        {
+            ReadinessReport.Write(options.ReadinessReportPath, failure);
+            return ExitCodes.IsoFailure;
+        }
+
         using var sequence = new CommandSequence(options);
         return await sequence.RunAsync();
     }
