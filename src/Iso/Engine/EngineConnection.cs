@@ -14,7 +14,7 @@ public static class EngineConnection
     /// </summary>
     private static readonly Version NewestModelledVersion = new(1, 52);
 
-    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(1.5);
 
     /// <summary>
     /// Returns a client for the engine named by <c>DOCKER_HOST</c>, else the current Docker

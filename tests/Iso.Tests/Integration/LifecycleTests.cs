@@ -148,4 +148,38 @@ public sealed class LifecycleTests : IAsyncLifetime
         Assert.Equal($"{project.Name}\n/workspace\n", result.StandardOutput);
         Assert.StartsWith("my-project-", project.Name);
     }
+
+    [SkippableFact(Timeout = 180_000)]
+    public async Task Same_name_in_another_directory_is_refused()
+    {
+        Engine.RequireEngine();
+        await using var twin = new TestProject(_project.DirectoryName);
+        var first = await _project.IsoAsync("run", "--reuse", "true");
+
+        var second = await twin.IsoAsync("run", "--reuse", "true");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 125, second.ToString());
+        Assert.Contains(_project.Root, second.StandardError);
+        Assert.Contains(twin.Root, second.StandardError);
+        Assert.Contains("name:", second.StandardError);
+        Assert.Empty(await Engine.ContainersAsync(twin.Root));
+    }
+
+    [SkippableFact(Timeout = 60_000)]
+    public async Task Version_help_and_init_by_hand_answer()
+    {
+        Engine.RequireEngine();
+
+        var version = await _project.IsoAsync("--version");
+        var help = await _project.IsoAsync("run", "--help");
+        var init = await _project.IsoAsync("init");
+
+        Assert.True(version.ExitCode == 0, version.ToString());
+        Assert.Matches(@"^\d+\.\d+\.\d+", version.StandardOutput);
+        Assert.True(help.ExitCode == 0, help.ToString());
+        Assert.Contains("--reuse", help.StandardOutput);
+        Assert.True(init.ExitCode == 2, init.ToString());
+        Assert.Contains("iso run", init.StandardError);
+    }
 }
