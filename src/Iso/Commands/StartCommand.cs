@@ -24,8 +24,8 @@ internal static class StartCommand
         var id = await shell.EnsureRunningAsync(environment.ImageId, cancellationToken);
         Log.Progress($"container {context.Names.PersistentContainer} is running ({Log.ShortId(id)})");
 
-        // The readiness probe runs in the persistent container, where commands will run; 'true'
-        // stands in for a command, and no hooks run.
+        // The readiness probe runs in the persistent container, where commands will run. 'true'
+        // is a placeholder command, and no hooks run.
         var probe = new ReusedRun(client, context, id, environment.Targets) { RunHooks = false };
         var status = await probe.ExecuteAsync(new RunRequest(false, [], ["true"]), cancellationToken);
         foreach (var service in context.Services)

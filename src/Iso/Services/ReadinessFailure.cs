@@ -13,7 +13,7 @@ namespace Iso.Services;
 /// </summary>
 internal static class ReadinessFailure
 {
-    /// <summary>Throws <see cref="ServiceException"/> when the container holds a readiness report.</summary>
+    /// <summary>Throws <see cref="ServiceException"/> when the container contains a readiness report.</summary>
     public static async Task ThrowIfReportedAsync(
         DockerClient client, SessionContext context, string containerId, string reportPath)
     {
@@ -35,11 +35,11 @@ internal static class ReadinessFailure
         var state = await StateAsync(client, containerName);
         await ServiceLog.PrintTailAsync(client, service, containerName, CancellationToken.None);
         var port = address[(address.LastIndexOf(':') + 1)..];
-        var what = state is { Running: false }
+        var failure = state is { Running: false }
             ? $"service {service} exited with status {state.ExitCode} while iso waited for port {port}"
             : $"service {service} did not accept connections on {service}:{port} ({address})";
         throw new ServiceException(
-            $"{what} after {seconds:0.0} s and {attempts} attempts ({reason}); see its log above, "
+            $"{failure} after {seconds:0.0} s and {attempts} attempts ({reason}); see its log above, "
                 + "and raise 'ready_timeout' in .iso/services.yml if it only needs longer");
     }
 

@@ -3,7 +3,7 @@ using Docker.DotNet.Models;
 
 namespace Iso.Services;
 
-/// <summary>Reads a service container's log, for failures and for <c>iso logs</c>.</summary>
+/// <summary>Reads the end of a service container's log for failure messages.</summary>
 internal static class ServiceLog
 {
     public const int FailureTailLines = 20;
