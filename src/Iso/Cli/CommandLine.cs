@@ -32,6 +32,7 @@ internal static class CommandLine
             StopCommandDefinition(),
             StatusCommandDefinition(),
             LogsCommandDefinition(),
+            ListCommandDefinition(),
             InitCommandDefinition(),
         };
 
@@ -162,6 +163,18 @@ internal static class CommandLine
             Log.Verbose |= result.GetValue(Verbose);
             return LogsCommand.ExecuteAsync(
                 result.GetValue(Session), result.GetValue(service)!, result.GetValue(follow), token);
+        });
+        return command;
+    }
+
+    private static Command ListCommandDefinition()
+    {
+        var json = new Option<bool>("--json") { Description = "Print the list as JSON" };
+        var command = new Command("list", "List every iso resource on the engine, by project and session") { json };
+        command.SetAction((result, token) =>
+        {
+            Log.Verbose |= result.GetValue(Verbose);
+            return ListCommand.ExecuteAsync(result.GetValue(json), token);
         });
         return command;
     }

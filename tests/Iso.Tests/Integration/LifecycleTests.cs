@@ -182,4 +182,19 @@ public sealed class LifecycleTests : IAsyncLifetime
         Assert.True(init.ExitCode == 2, init.ToString());
         Assert.Contains("iso run", init.StandardError);
     }
+
+    [SkippableFact(Timeout = 120_000)]
+    public async Task List_shows_resources_by_project_and_session()
+    {
+        Engine.RequireEngine();
+        await _project.IsoAsync("run", "-s", "listed", "--reuse", "true");
+
+        var list = await IsoProcess.RunAsync(Path.GetTempPath(), ["list", "--json"]);
+
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Contains($"\"projectDirectory\": \"{_project.Root}\"", list.StandardOutput);
+        Assert.Contains($"\"name\": \"{_project.Name}-listed-shell\"", list.StandardOutput);
+        Assert.Contains($"\"name\": \"{_project.Name}-listed-network\"", list.StandardOutput);
+        Assert.Contains("\"session\": \"listed\"", list.StandardOutput);
+    }
 }
