@@ -84,7 +84,10 @@ internal sealed class ImageManager(DockerClient client, SessionContext context)
         try
         {
             var image = await client.Images.InspectImageAsync(context.Names.Image, cancellationToken);
-            context.CheckOwnership($"image {context.Names.Image}", image.Config?.Labels);
+            var labels = image.Config?.Labels;
+            context.CheckOwnership(
+                $"image {context.Names.Image}",
+                labels?.TryGetValue(Labels.ImageProjectDirectory, out var owner) == true ? owner : null);
             return image;
         }
         catch (DockerImageNotFoundException)
@@ -100,9 +103,14 @@ internal sealed class ImageManager(DockerClient client, SessionContext context)
         BuildContext buildContext, string reason, bool noCache, CancellationToken cancellationToken)
     {
         Log.Progress($"building image {context.Names.Image} ({reason})");
-        var labels = context.Labels(Labels.RoleShell);
-        labels.Remove(Labels.Session);
-        labels[Labels.ImageHash] = buildContext.ContentHash;
+        // Containers inherit their image's labels, so the image carries none of the labels that
+        // iso stop and iso list select containers by: a user's own 'docker run' of the image
+        // must not look like an iso container.
+        var labels = new Dictionary<string, string>
+        {
+            [Labels.ImageHash] = buildContext.ContentHash,
+            [Labels.ImageProjectDirectory] = context.Project.Root,
+        };
         var parameters = new ImageBuildParameters
         {
             Tags = [context.Names.Image],

@@ -10,6 +10,9 @@ public static class Labels
     /// <summary>What the resource is: shell, run, service, network or volume.</summary>
     public const string Role = "iso.role";
 
+    /// <summary>The project directory an image was built for; images do not carry <see cref="ProjectDirectory"/>.</summary>
+    public const string ImageProjectDirectory = "iso.image.project.dir";
+
     /// <summary>The content hash of the image's Dockerfile, context and build arguments.</summary>
     public const string ImageHash = "iso.image.hash";
 

@@ -56,10 +56,15 @@ public sealed record SessionContext(
     /// Stops when a resource with one of this project's names belongs to another directory: two
     /// checkouts with the same base name would otherwise share containers.
     /// </summary>
-    public void CheckOwnership(string resource, IDictionary<string, string>? labels)
+    public void CheckOwnership(string resource, IDictionary<string, string>? labels) =>
+        CheckOwnership(
+            resource,
+            labels?.TryGetValue(Naming.Labels.ProjectDirectory, out var owner) == true ? owner : null);
+
+    /// <summary>Stops when <paramref name="owner"/>, a project directory, is not this project's.</summary>
+    public void CheckOwnership(string resource, string? owner)
     {
-        if (labels is null || !labels.TryGetValue(Naming.Labels.ProjectDirectory, out var owner)
-            || owner == Project.Root)
+        if (owner is null || owner == Project.Root)
         {
             return;
         }
