@@ -3,6 +3,7 @@ using System.Text.Json;
 using Docker.DotNet;
 using Iso.Cli;
 using Iso.Commands;
+using Iso.Containers;
 using Iso.Diagnostics;
 using Iso.Errors;
 using Iso.Init;
@@ -27,7 +28,9 @@ public static class Program
         var interrupted = 0;
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+        using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Cancel);
         var exitCode = await RunGuardedAsync(() => CommandLine.InvokeAsync(args, cancellation.Token), cancellation.Token);
+        await OrphanSweeper.WaitAsync(cancellation.Token);
         return interrupted != 0 && exitCode == ExitCodes.IsoFailure ? interrupted : exitCode;
 
         // Outside a running command, the first signal cancels iso's own work so cleanup runs.
@@ -39,7 +42,12 @@ public static class Program
             }
 
             context.Cancel = true;
-            interrupted = context.Signal == PosixSignal.SIGINT ? ExitCodes.Interrupted : ExitCodes.Terminated;
+            interrupted = context.Signal switch
+            {
+                PosixSignal.SIGINT => ExitCodes.Interrupted,
+                PosixSignal.SIGHUP => ExitCodes.SignalBase + Native.LibC.SIGHUP,
+                _ => ExitCodes.Terminated,
+            };
             cancellation.Cancel();
         }
     }

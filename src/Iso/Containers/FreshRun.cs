@@ -17,25 +17,36 @@ internal sealed class FreshRun(
     DockerClient client, SessionContext context, IReadOnlyList<ReadinessTarget> targets)
     : IRunningCommand
 {
+    private readonly TaskCompletionSource _started =
+        new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // The run id, which names the container and lets iso signal find its init.
+    private readonly string _runId = InitCommandLine.NewShortId();
+
     private string? _id;
 
     public async Task<int> ExecuteAsync(RunRequest request, CancellationToken cancellationToken)
     {
         var tty = TerminalMode.IsInteractive;
         var size = tty ? WindowSize.Read(1) : null;
-        _id = await CreateAsync(request, tty, size, cancellationToken);
+
+        // The request is not cancelled, because a Ctrl-C during it could leave a container without
+        // an id to remove it by.
+        _id = await CreateAsync(request, tty, size, CancellationToken.None);
         try
         {
-            var exitCode = await AttachAndRunAsync(tty, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            var exitCode = await AttachAndRunAsync(tty, size, cancellationToken);
             if (exitCode == Errors.ExitCodes.IsoFailure && targets.Count > 0)
             {
-                await ReadinessFailure.ThrowIfReportedAsync(client, context, _id, ReadinessReport.PathFor(null));
+                await ReadinessFailure.ThrowIfReportedAsync(client, context, _id, ReadinessReport.PathFor(_runId));
             }
 
             return exitCode;
         }
         finally
         {
+            _started.TrySetCanceled(CancellationToken.None);
             await RemoveAsync();
         }
     }
@@ -46,13 +57,13 @@ internal sealed class FreshRun(
         var spec = new ContainerSpec(context);
         var labels = context.Labels(Labels.RoleRun);
         labels[Labels.Owner] = OwnerLabel.Current();
-        var name = context.Names.FreshContainer(InitCommandLine.NewShortId());
+        var name = context.Names.FreshContainer(_runId);
         var response = await client.Containers.CreateContainerAsync(
             new CreateContainerParameters
             {
                 Name = name,
                 Image = context.Names.Image,
-                Entrypoint = InitCommandLine.For(context, request.Command, size, runId: null, targets),
+                Entrypoint = InitCommandLine.For(context, request.Command, size, _runId, targets),
                 Cmd = [],
                 Env = spec.Environment(request.Assignments, tty),
                 WorkingDir = context.ContainerWorkingDirectory,
@@ -71,7 +82,8 @@ internal sealed class FreshRun(
         return response.ID;
     }
 
-    private async Task<int> AttachAndRunAsync(bool tty, CancellationToken cancellationToken)
+    private async Task<int> AttachAndRunAsync(
+        bool tty, WindowSize? size, CancellationToken cancellationToken)
     {
         using var stream = await client.Containers.AttachContainerAsync(
             _id!,
@@ -81,9 +93,20 @@ internal sealed class FreshRun(
         using var signals = new HostSignals(this, forwardResize: tty);
         await client.Containers.StartContainerAsync(_id!, new ContainerStartParameters(), cancellationToken);
         Log.Debug($"started container {Log.ShortId(_id)}");
+        _started.TrySetResult();
 
+        // A resize between reading the size and registering for SIGWINCH was not forwarded.
+        if (tty && WindowSize.Read(1) is { } current && current != size)
+        {
+            await ResizeAsync(current);
+        }
+
+        // The wait request goes out before the output ends: the engine answers it as soon as it
+        // has recorded the exit, which it often does tens of milliseconds after the output closes.
+        var exit = client.Containers.WaitContainerAsync(_id!, cancellationToken);
         await StdioBridge.RunAsync(stream, this, cancellationToken);
-        var result = await client.Containers.WaitContainerAsync(_id!, cancellationToken);
+        Log.Debug($"output of container {Log.ShortId(_id)} ended");
+        var result = await exit;
         Log.Debug($"container {Log.ShortId(_id)} exited with status {result.StatusCode}");
         return (int)result.StatusCode;
     }
@@ -106,11 +129,17 @@ internal sealed class FreshRun(
         }
     }
 
-    public Task SignalAsync(int signal) =>
-        client.Containers.KillContainerAsync(
-            _id!, new ContainerKillParameters { Signal = signal.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    /// <summary>Sends the signal to <c>iso init</c>, waiting until the container has started.</summary>
+    public async Task SignalAsync(int signal)
+    {
+        await _started.Task;
+        await InitSignal.SendAsync(client, _id!, _runId, signal);
+    }
 
-    public Task ResizeAsync(WindowSize size) =>
-        client.Containers.ResizeContainerTtyAsync(
+    public async Task ResizeAsync(WindowSize size)
+    {
+        await _started.Task;
+        await client.Containers.ResizeContainerTtyAsync(
             _id!, new ContainerResizeParameters { Height = size.Rows, Width = size.Columns });
+    }
 }

@@ -13,7 +13,7 @@ internal sealed class HostSignals : IDisposable
 {
     private readonly List<PosixSignalRegistration> _registrations = [];
     private readonly IRunningCommand _command;
-    private readonly IDisposable _scope = Commands.ForwardingScope.Begin();
+    private readonly IDisposable _scope;
 
     public HostSignals(IRunningCommand command, bool forwardResize)
     {
@@ -26,6 +26,11 @@ internal sealed class HostSignals : IDisposable
         {
             _registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGWINCH, OnResize));
         }
+
+        // The scope begins after the registrations and ends before they are removed. A signal
+        // that found the scope active but these handlers missing would get its default action,
+        // which ends iso without cleanup.
+        _scope = Commands.ForwardingScope.Begin();
     }
 
     /// <summary>The last signal forwarded, if any.</summary>
@@ -67,11 +72,10 @@ internal sealed class HostSignals : IDisposable
 
     public void Dispose()
     {
+        _scope.Dispose();
         foreach (var registration in _registrations)
         {
             registration.Dispose();
         }
-
-        _scope.Dispose();
     }
 }

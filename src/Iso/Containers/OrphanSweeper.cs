@@ -8,11 +8,45 @@ namespace Iso.Containers;
 
 /// <summary>
 /// Removes the fresh containers whose owning iso was killed outright (SIGKILL, a crash), so
-/// they do not outlive it for long: every iso invocation on the engine sweeps them.
+/// they do not outlive it for long. Every iso command that connects to the engine starts one
+/// sweep, and <see cref="Program"/> waits for it before the process exits.
 /// </summary>
 internal static class OrphanSweeper
 {
-    public static async Task SweepAsync(DockerClient client, CancellationToken cancellationToken)
+    /// <summary>The longest wait at exit, so that an engine that stops responding cannot hold iso.</summary>
+    private static readonly TimeSpan ExitWaitLimit = TimeSpan.FromSeconds(5);
+
+    private static readonly Lock Gate = new();
+    private static Task? _sweep;
+
+    /// <summary>Starts the sweep in the background unless this process has started it already.</summary>
+    public static void Start(DockerClient client) => _ = SweepAsync(client, CancellationToken.None);
+
+    /// <summary>Returns this process's sweep, starting it with <paramref name="client"/> if needed.</summary>
+    public static Task SweepAsync(DockerClient client, CancellationToken cancellationToken)
+    {
+        lock (Gate)
+        {
+            return _sweep ??= Task.Run(() => RemoveOrphansAsync(client, cancellationToken));
+        }
+    }
+
+    /// <summary>Waits for the sweep, if one was started, for at most five seconds.</summary>
+    public static async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        Task? sweep;
+        lock (Gate)
+        {
+            sweep = _sweep;
+        }
+
+        if (sweep is not null)
+        {
+            await Task.WhenAny(sweep, Task.Delay(ExitWaitLimit, cancellationToken));
+        }
+    }
+
+    private static async Task RemoveOrphansAsync(DockerClient client, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Iso.Diagnostics;
@@ -46,10 +45,21 @@ internal sealed class ReusedRun(
         _execId = created.ID;
         Log.Debug($"created exec {Log.ShortId(_execId)} in container {Log.ShortId(containerId)}");
 
-        using var stream = await client.Exec.StartContainerExecAsync(
-            _execId, new ContainerExecStartParameters { TTY = tty }, cancellationToken);
         using var terminal = tty ? TerminalMode.EnterRaw(0) : null;
         using var signals = new HostSignals(this, forwardResize: tty);
+
+        // From here on signals go to the run instead of cancelling iso, so one that came before
+        // must stop iso now, while the exec has not started.
+        cancellationToken.ThrowIfCancellationRequested();
+        using var stream = await client.Exec.StartContainerExecAsync(
+            _execId, new ContainerExecStartParameters { TTY = tty }, CancellationToken.None);
+
+        // A resize between reading the size and registering for SIGWINCH was not forwarded.
+        if (tty && WindowSize.Read(1) is { } current && current != size)
+        {
+            await ResizeAsync(current);
+        }
+
         await StdioBridge.RunAsync(stream, this, cancellationToken);
         var exitCode = await ExitCodeAsync(cancellationToken);
         if (exitCode == Errors.ExitCodes.IsoFailure && targets.Count > 0)
@@ -74,22 +84,7 @@ internal sealed class ReusedRun(
         }
     }
 
-    /// <summary>
-    /// The engine cannot signal an exec'd process, so a second exec runs <c>iso signal</c>, which
-    /// finds this run's <c>iso init</c> by its run id and signals it.
-    /// </summary>
-    public async Task SignalAsync(int signal)
-    {
-        var exec = await client.Exec.CreateContainerExecAsync(
-            containerId,
-            new ContainerExecCreateParameters
-            {
-                Cmd = [InitProcess.BinaryPath, "signal", _runId, signal.ToString(CultureInfo.InvariantCulture)],
-            });
-        using var stream = await client.Exec.StartContainerExecAsync(
-            exec.ID, new ContainerExecStartParameters { Detach = false });
-        await stream.ReadOutputToEndAsync(CancellationToken.None);
-    }
+    public Task SignalAsync(int signal) => InitSignal.SendAsync(client, containerId, _runId, signal);
 
     public Task ResizeAsync(WindowSize size) =>
         client.Exec.ResizeExecTtyAsync(

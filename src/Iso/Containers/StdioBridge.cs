@@ -1,5 +1,5 @@
 using Docker.DotNet;
-using Microsoft.Win32.SafeHandles;
+using Iso.Native;
 
 namespace Iso.Containers;
 
@@ -11,6 +11,9 @@ internal static class StdioBridge
 {
     private const int BufferSize = 128 * 1024;
     private const int SigPipe = 13;
+    private const int StandardInput = 0;
+    private const int StandardOutput = 1;
+    private const int StandardError = 2;
 
     /// <summary>Returns when the command's output has ended; stdin keeps being copied until then.</summary>
     public static async Task RunAsync(
@@ -22,18 +25,17 @@ internal static class StdioBridge
 
     private static async Task CopyStdinAsync(MultiplexedStream stream, CancellationToken cancellationToken)
     {
-        using var stdin = new FileStream(new SafeFileHandle(0, ownsHandle: false), FileAccess.Read, 0);
         var buffer = new byte[BufferSize];
         try
         {
             int count;
-            while ((count = await stdin.ReadAsync(buffer, cancellationToken)) > 0)
+            while ((count = FileDescriptor.Read(StandardInput, buffer)) > 0)
             {
                 await stream.WriteAsync(buffer, 0, count, cancellationToken);
             }
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException
-            or ObjectDisposedException or UnauthorizedAccessException)
+            or ObjectDisposedException)
         {
             // stdin was closed or unreadable, or the command has ended: either way, input is over.
         }
@@ -50,8 +52,6 @@ internal static class StdioBridge
     private static async Task CopyOutputAsync(
         MultiplexedStream stream, IRunningCommand command, CancellationToken cancellationToken)
     {
-        using var stdout = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, 0);
-        using var stderr = new FileStream(new SafeFileHandle(2, ownsHandle: false), FileAccess.Write, 0);
         var buffer = new byte[BufferSize];
         var stdoutOpen = true;
         while (true)
@@ -62,20 +62,24 @@ internal static class StdioBridge
                 return;
             }
 
-            var target = result.Target == MultiplexedStream.TargetStream.StandardError ? stderr : stdout;
+            var target = result.Target == MultiplexedStream.TargetStream.StandardError
+                ? StandardError
+                : StandardOutput;
             try
             {
-                target.Write(buffer, 0, result.Count);
+                FileDescriptor.WriteAll(target, buffer.AsSpan(0, result.Count));
             }
-            catch (IOException) when (target == stdout && stdoutOpen)
+            catch (IOException) when (target == StandardOutput && stdoutOpen)
             {
                 // The reader of iso's stdout went away (`iso run yes | head -1`): the command gets
                 // SIGPIPE, as it would have if it had written to that pipe itself.
                 stdoutOpen = false;
                 await command.SignalAsync(SigPipe);
             }
-            catch (IOException) when (target == stdout)
+            catch (IOException)
             {
+                // Output after that SIGPIPE, and output to a closed stderr, is dropped; the command
+                // keeps running.
             }
         }
     }

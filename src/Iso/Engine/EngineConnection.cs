@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Docker.DotNet;
+using Iso.Containers;
 using Iso.Diagnostics;
 using Iso.Errors;
 
@@ -14,6 +15,10 @@ public static class EngineConnection
     /// </summary>
     private static readonly Version NewestModelledVersion = new(1, 52);
 
+    /// <summary>
+    /// How long the first request may take. An unreachable engine must be reported within 2 s,
+    /// and the rest is left for process start-up and the message, as the integration tests check.
+    /// </summary>
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(1.5);
 
     /// <summary>
@@ -35,6 +40,10 @@ public static class EngineConnection
             var version = await probe.System.GetVersionAsync(timeout.Token);
             var apiVersion = Min(Version.Parse(version.APIVersion), NewestModelledVersion);
             Log.Debug($"engine {version.Version} at {endpoint}, API {apiVersion}");
+
+            // The sweep uses the probe client because it is never disposed, while the command
+            // disposes its own client, possibly before the sweep has finished.
+            OrphanSweeper.Start(probe);
             return Build(endpoint, apiVersion);
         }
         catch (Exception exception) when (IsConnectionFailure(exception, cancellationToken))
@@ -69,21 +78,33 @@ public static class EngineConnection
         return builder.WithTimeout(Timeout.InfiniteTimeSpan).Build();
     }
 
+    // Docker.DotNet 4.4.1's TCP connector wraps a refused connection's SocketException in an
+    // AggregateException.
     private static bool IsConnectionFailure(Exception exception, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested
         && exception is HttpRequestException or SocketException or IOException
-            or OperationCanceledException or TimeoutException or DockerApiException;
+            or OperationCanceledException or TimeoutException or DockerApiException
+            or AggregateException;
 
     private static EngineException Unreachable(Uri endpoint, Exception exception)
     {
         var reason = exception is OperationCanceledException
-            ? $"no answer within {ConnectTimeout.TotalSeconds:0} s"
-            : Innermost(exception).Message;
+            ? $"no answer within {ConnectTimeout.TotalSeconds:0.#} s"
+            : IsMissingSocket(endpoint)
+                ? $"the socket {endpoint.LocalPath} does not exist"
+                : Innermost(exception).Message;
         return new EngineException(
             $"cannot connect to the Docker engine at {endpoint}: {reason}; start the engine "
                 + "(for example 'sudo dockerd &') or point DOCKER_HOST at a running one",
             exception);
     }
+
+    /// <summary>
+    /// Reports whether a <c>unix://</c> endpoint names no file, a case that .NET reports only as
+    /// "Cannot assign requested address".
+    /// </summary>
+    private static bool IsMissingSocket(Uri endpoint) =>
+        endpoint.Scheme == "unix" && !File.Exists(endpoint.LocalPath);
 
     private static Exception Innermost(Exception exception)
     {

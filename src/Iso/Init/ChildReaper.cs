@@ -28,6 +28,12 @@ internal sealed class ChildReaper
     }
 
     /// <summary>
+    /// The callback for a child that stopped, called on the reaper thread with its pid and stop
+    /// signal. The child stays awaited until it exits.
+    /// </summary>
+    public Action<int, int>? ChildStopped { get; set; }
+
+    /// <summary>
     /// Starts a child through <paramref name="spawn"/> and returns its pid (or a negative errno)
     /// with a task that completes with its raw wait status.
     /// </summary>
@@ -52,8 +58,12 @@ internal sealed class ChildReaper
     {
         while (true)
         {
-            var pid = LibC.WaitPid(-1, out var status, 0);
-            if (pid > 0)
+            var pid = LibC.WaitPid(-1, out var status, JobControl.WUNTRACED);
+            if (pid > 0 && JobControl.WIfStopped(status))
+            {
+                ChildStopped?.Invoke(pid, JobControl.WStopSig(status));
+            }
+            else if (pid > 0)
             {
                 Complete(pid, status);
             }

@@ -13,14 +13,28 @@ internal sealed class CommandSequence(InitOptions options) : IDisposable
     /// <summary>How long a command may outlive the first SIGINT or SIGTERM before it is killed.</summary>
     private static readonly TimeSpan KillDelay = TimeSpan.FromSeconds(10);
 
+    // SIGPIPE has no PosixSignal member, so it is registered by number. It needs a handler to
+    // reach the command at all, because the .NET runtime ignores it and a container's PID 1
+    // receives only the signals it has a handler for.
+    private const int SigPipe = 13;
+    private const nint SigDefault = 0;
+
     private readonly ChildReaper _reaper = new();
     private readonly List<PosixSignalRegistration> _registrations = [];
+
+    // Taken by the signal handler and around each start, so that no signal falls between
+    // starting a child and recording its process group.
+    private readonly Lock _signalGate = new();
     private int _currentGroup;
+
+    // The first SIGINT, SIGTERM or SIGHUP received. Once it is set, the command is not started.
+    private int _interruption;
     private int _signalsReceived;
     private Timer? _killTimer;
 
     public async Task<int> RunAsync()
     {
+        _reaper.ChildStopped = ContinueIfForeground;
         ForwardSignals();
         var environment = CurrentEnvironment();
         var preRun = HookPath("pre-run.sh");
@@ -49,7 +63,20 @@ internal sealed class CommandSequence(InitOptions options) : IDisposable
     {
         var request = new ProcessSpawner.Request(
             options.Command, environment, null, StdinFromDevNull: false, NewProcessGroup: true);
-        var (pid, status) = _reaper.Start(() => ProcessSpawner.Spawn(request));
+        int pid;
+        Task<int> status;
+        lock (_signalGate)
+        {
+            // A SIGINT, SIGTERM or SIGHUP during or before pre-run ends the sequence here, as it
+            // would end a shell script before its next step.
+            if (_interruption != 0)
+            {
+                return (false, ExitCodes.SignalBase + _interruption);
+            }
+
+            (pid, status) = StartForeground(request);
+        }
+
         if (pid <= 0)
         {
             return (false, ReportSpawnFailure(options.Command[0], -pid));
@@ -87,7 +114,13 @@ internal sealed class CommandSequence(InitOptions options) : IDisposable
         var arguments = HookScript.Arguments(path);
         var request = new ProcessSpawner.Request(
             arguments, environment, null, StdinFromDevNull: true, NewProcessGroup: true);
-        var (pid, status) = _reaper.Start(() => ProcessSpawner.Spawn(request));
+        int pid;
+        Task<int> status;
+        lock (_signalGate)
+        {
+            (pid, status) = StartForeground(request);
+        }
+
         if (pid <= 0)
         {
             return ReportSpawnFailure(arguments[0], -pid);
@@ -97,24 +130,67 @@ internal sealed class CommandSequence(InitOptions options) : IDisposable
     }
 
     /// <summary>
+    /// Starts a child in a process group of its own, which receives the forwarded signals from
+    /// then on. Callers hold <see cref="_signalGate"/>.
+    /// </summary>
+    private (int Pid, Task<int> Status) StartForeground(ProcessSpawner.Request request)
+    {
+        var (pid, status) = _reaper.Start(() => ProcessSpawner.Spawn(request));
+        if (pid > 0)
+        {
+            _currentGroup = pid;
+        }
+
+        return (pid, status);
+    }
+
+    /// <summary>
     /// Waits for a child that leads its own process group. On a terminal that group becomes the
     /// foreground, so Ctrl-C reaches the command once rather than through iso as well.
     /// </summary>
     private async Task<int> WaitForegroundAsync(int pid, Task<int> status)
     {
-        Volatile.Write(ref _currentGroup, pid);
-        TakeTerminal(pid);
+        if (TakeTerminal(pid))
+        {
+            // The child may have stopped itself before it owned the terminal (see
+            // ContinueIfForeground).
+            LibC.Kill(-pid, JobControl.SIGCONT);
+        }
+
         var rawStatus = await status;
-        Volatile.Write(ref _currentGroup, 0);
+        lock (_signalGate)
+        {
+            _currentGroup = 0;
+        }
+
         TakeTerminal(LibC.GetPid());
         return DecodeStatus(rawStatus);
     }
 
-    private static void TakeTerminal(int group)
+    /// <summary>
+    /// Makes <paramref name="group"/> the terminal's foreground process group. Returns false
+    /// without a terminal or when tcsetpgrp fails.
+    /// </summary>
+    private static bool TakeTerminal(int group) =>
+        LibC.IsATty(0) == 1 && LibC.TcSetPGrp(0, group) == 0;
+
+    /// <summary>
+    /// Continues a foreground child that stopped on SIGTTIN or SIGTTOU. At start-up an
+    /// interactive bash sends itself SIGTTIN while its process group does not own the terminal,
+    /// and checks again once continued. If it checked just before <see cref="TakeTerminal"/>,
+    /// nothing else would continue it. Background jobs of the command stay stopped.
+    /// </summary>
+    private static void ContinueIfForeground(int pid, int stopSignal)
     {
-        if (LibC.IsATty(0) == 1)
+        if (stopSignal is not (JobControl.SIGTTIN or JobControl.SIGTTOU) || LibC.IsATty(0) != 1)
         {
-            LibC.TcSetPGrp(0, group);
+            return;
+        }
+
+        var group = JobControl.GetPGid(pid);
+        if (group > 0 && JobControl.TcGetPGrp(0) == group)
+        {
+            LibC.Kill(-group, JobControl.SIGCONT);
         }
     }
 
@@ -139,8 +215,13 @@ internal sealed class CommandSequence(InitOptions options) : IDisposable
     {
         // A background process that changes the terminal's foreground group gets SIGTTOU.
         LibC.Signal(LibC.SIGTTOU, LibC.SIG_IGN);
+
+        // The runtime sets SIGPIPE to SIG_IGN at start-up, and it installs no handler for a
+        // signal that is ignored when it is registered (which is how nohup keeps working). The
+        // handler sets context.Cancel, so init's own writes to a closed pipe just fail with EPIPE.
+        LibC.Signal(SigPipe, SigDefault);
         foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP,
-                     PosixSignal.SIGQUIT })
+                     PosixSignal.SIGQUIT, (PosixSignal)SigPipe })
         {
             _registrations.Add(PosixSignalRegistration.Create(signal, OnSignal));
         }
@@ -149,13 +230,31 @@ internal sealed class CommandSequence(InitOptions options) : IDisposable
     private void OnSignal(PosixSignalContext context)
     {
         context.Cancel = true;
-        var group = Volatile.Read(ref _currentGroup);
+        var number = NativeSignalNumber(context.Signal);
+        int group;
+        lock (_signalGate)
+        {
+            if (_interruption == 0 && number is LibC.SIGINT or LibC.SIGTERM or LibC.SIGHUP)
+            {
+                _interruption = number;
+            }
+
+            group = _currentGroup;
+        }
+
         if (group == 0)
         {
             return;
         }
 
-        var number = NativeSignalNumber(context.Signal);
+        // The host iso sends SIGPIPE when the reader of its stdout went away. It neither counts
+        // as an interruption nor starts the kill timer.
+        if (number == SigPipe)
+        {
+            LibC.Kill(-group, number);
+            return;
+        }
+
         if (Interlocked.Increment(ref _signalsReceived) > 1 && number is LibC.SIGINT or LibC.SIGTERM)
         {
             LibC.Kill(-group, LibC.SIGKILL);
@@ -168,7 +267,12 @@ internal sealed class CommandSequence(InitOptions options) : IDisposable
 
     private void KillCurrentGroup()
     {
-        var group = Volatile.Read(ref _currentGroup);
+        int group;
+        lock (_signalGate)
+        {
+            group = _currentGroup;
+        }
+
         if (group != 0)
         {
             LibC.Kill(-group, LibC.SIGKILL);
