@@ -13,14 +13,12 @@ internal static class RunCommand
     {
         var context = SessionContext.Load(session);
         using var client = await EngineConnection.ConnectAsync(cancellationToken);
-        var sweep = OrphanSweeper.SweepAsync(client, cancellationToken);
 
         var environment = await new SessionEnvironment(client, context).EnsureAsync(cancellationToken);
         var exitCode = request.Reuse
             ? await RunReusedAsync(client, context, environment, request, cancellationToken)
             : await new FreshRun(client, context, environment.Targets).ExecuteAsync(request, cancellationToken);
 
-        await sweep;
         return exitCode;
     }
 

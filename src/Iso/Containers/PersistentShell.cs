@@ -127,6 +127,16 @@ internal sealed class PersistentShell(DockerClient client, SessionContext contex
         }
     }
 
+    /// <summary>
+    /// The iso binary's path, size and modification time: the container keeps running the file
+    /// it was started with, so a new build of iso must recreate it.
+    /// </summary>
+    private static string BinaryIdentity()
+    {
+        var binary = new FileInfo(ContainerSpec.IsoBinary());
+        return $"{binary.FullName}|{binary.Length}|{binary.LastWriteTimeUtc.Ticks}";
+    }
+
     /// <summary>A hash of everything the container was created from, except per-run words.</summary>
     private string Fingerprint(string imageId)
     {
@@ -134,7 +144,7 @@ internal sealed class PersistentShell(DockerClient client, SessionContext contex
         var hostConfig = spec.HostConfig();
         var text = new StringBuilder()
             .AppendLine(imageId)
-            .AppendLine(ContainerSpec.IsoBinary())
+            .AppendLine(BinaryIdentity())
             .AppendLine(context.Config.Privileged.ToString())
             .AppendJoin('\n', (hostConfig.Mounts ?? []).Select(m => $"{m.Type}|{m.Source}|{m.Target}|{m.ReadOnly}"))
             .AppendLine()
