@@ -279,7 +279,7 @@ internal sealed class CommandSequence(InitOptions options) : IDisposable
         }
     }
 
-    private static int NativeSignalNumber(PosixSignal signal) => signal switch
+    internal static int NativeSignalNumber(PosixSignal signal) => signal switch
     {
         PosixSignal.SIGINT => LibC.SIGINT,
         PosixSignal.SIGTERM => LibC.SIGTERM,

@@ -32,7 +32,13 @@ internal static class InitProcess
             return await IdleAsync();
         }
 
-        var failure = await ReadinessProbe.WaitAsync(options.Await);
+        var (failure, signal) = await WaitForServicesAsync(options.Await);
+        if (signal != 0)
+        {
+            // Interrupted before anything ran: no hook or command to tell.
+            return ExitCodes.SignalBase + signal;
+        }
+
         if (failure is not null)
         {
             ReadinessReport.Write(options.ReadinessReportPath, failure);
@@ -41,6 +47,43 @@ internal static class InitProcess
 
         using var sequence = new CommandSequence(options);
         return await sequence.RunAsync();
+    }
+
+    /// <summary>
+    /// Waits for the services, ending early with the signal's number when SIGINT, SIGTERM, SIGHUP
+    /// or SIGQUIT arrives, which would otherwise go unanswered until the wait ends.
+    /// </summary>
+    private static async Task<(string? Failure, int Signal)> WaitForServicesAsync(
+        IReadOnlyList<ReadinessTarget> targets)
+    {
+        if (targets.Count == 0)
+        {
+            return (null, 0);
+        }
+
+        using var interrupted = new CancellationTokenSource();
+        var signal = 0;
+        var registrations = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT }
+            .Select(posixSignal => PosixSignalRegistration.Create(posixSignal, context =>
+            {
+                context.Cancel = true;
+                Interlocked.CompareExchange(ref signal, CommandSequence.NativeSignalNumber(context.Signal), 0);
+                interrupted.Cancel();
+            }))
+            .ToList();
+        try
+        {
+            var failure = await ReadinessProbe.WaitAsync(targets, interrupted.Token);
+            return (failure, Volatile.Read(ref signal));
+        }
+        catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+        {
+            return (null, Volatile.Read(ref signal));
+        }
+        finally
+        {
+            registrations.ForEach(registration => registration.Dispose());
+        }
     }
 
     private static async Task<int> IdleAsync()

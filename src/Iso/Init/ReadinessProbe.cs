@@ -19,18 +19,19 @@ internal static class ReadinessProbe
     /// Returns null when all are ready, else the failure as one line of tab-separated fields:
     /// service, address:port, milliseconds waited, attempts and the reason.
     /// </summary>
-    public static async Task<string?> WaitAsync(IReadOnlyList<ReadinessTarget> targets)
+    public static async Task<string?> WaitAsync(
+        IReadOnlyList<ReadinessTarget> targets, CancellationToken cancellationToken = default)
     {
         if (targets.Count == 0)
         {
             return null;
         }
 
-        var results = await Task.WhenAll(targets.Select(WaitAsync));
+        var results = await Task.WhenAll(targets.Select(target => WaitAsync(target, cancellationToken)));
         return results.FirstOrDefault(result => result is not null);
     }
 
-    private static async Task<string?> WaitAsync(ReadinessTarget target)
+    private static async Task<string?> WaitAsync(ReadinessTarget target, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var attempts = 0;
@@ -61,7 +62,7 @@ internal static class ReadinessProbe
                 announced = true;
             }
 
-            await Task.Delay(RetryDelay);
+            await Task.Delay(RetryDelay, cancellationToken);
         }
 
         var waited = (long)clock.Elapsed.TotalMilliseconds;

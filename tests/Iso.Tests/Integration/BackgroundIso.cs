@@ -69,10 +69,17 @@ public sealed class BackgroundIso : IDisposable
     }
 
     /// <summary>Waits until stdout contains <paramref name="text"/>; fails if iso exits first.</summary>
-    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    public Task WaitForOutputAsync(string text, TimeSpan timeout) =>
+        WaitForTextAsync(() => StandardOutput, text, timeout);
+
+    /// <summary>Waits until stderr contains <paramref name="text"/>; fails if iso exits first.</summary>
+    public Task WaitForErrorOutputAsync(string text, TimeSpan timeout) =>
+        WaitForTextAsync(() => StandardError, text, timeout);
+
+    private async Task WaitForTextAsync(Func<string> stream, string text, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
-        while (!StandardOutput.Contains(text, StringComparison.Ordinal))
+        while (!stream().Contains(text, StringComparison.Ordinal))
         {
             if (_process.HasExited || clock.Elapsed > timeout)
             {

@@ -215,4 +215,29 @@ public sealed class ServiceTests : IAsyncLifetime
         (await Engine.ContainersAsync(_project.Root))
             .Where(container => container.Labels!["iso.role"] == "service")
             .ToDictionary(container => container.Labels!["iso.service"], container => container.ID);
+
+    [SkippableFact(Timeout = 240_000)]
+    public async Task Sigint_ends_the_wait_for_a_service()
+    {
+        Engine.RequireEngine();
+        _project.WriteFile(".iso/services.yml", """
+            services:
+              mute:
+                image: iso-base/debian:bookworm
+                command: [sleep, "1000"]
+                port: 7000
+                ready_timeout: 120
+            """);
+        await _project.IsoAsync("build");
+        using var iso = BackgroundIso.Start(_project.Root, ["run", "echo", "never"]);
+        await iso.WaitForErrorOutputAsync("waiting for mute", TimeSpan.FromSeconds(60));
+
+        iso.Signal(2);
+        var result = await iso.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(result.ExitCode == 130, result.ToString());
+        Assert.Equal("", result.StandardOutput);
+        var left = (await Engine.ContainersAsync(_project.Root)).Select(c => c.Names!.Single());
+        Assert.Equal([$"/{_project.Name}-mute"], left);
+    }
 }
