@@ -126,7 +126,12 @@ internal static class StatusCommand
     private static void WriteTable(Report report)
     {
         var table = new Table().AddColumns("resource", "name", "state", "readiness");
-        var imageState = !report.ImagePresent ? "absent" : report.ImageUpToDate ? "up to date" : "stale";
+        var imageState = "absent";
+        if (report.ImagePresent)
+        {
+            imageState = report.ImageUpToDate ? "up to date" : "stale";
+        }
+
         table.AddRow("image", Markup.Escape(report.Image), imageState, "");
         table.AddRow("container", Markup.Escape(report.Container), report.ContainerState, "");
         foreach (var service in report.Services)

@@ -53,9 +53,9 @@ internal sealed class ContainerSpec(SessionContext context)
         PortBindings = PortBindings(),
         Init = false,
 
-        // The command's output reaches the user through the attach stream; the engine's
+        // The command's output reaches the user through the attach stream. The engine's
         // json-file copy of it would only cost throughput (about 15 MB/s on the benchmark
-        // machine) and disk until the container is removed.
+        // machine) and disk space until the container is removed.
         LogConfig = new LogConfig { Type = "none" },
     };
 

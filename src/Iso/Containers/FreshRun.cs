@@ -101,7 +101,7 @@ internal sealed class FreshRun(
             await ResizeAsync(current);
         }
 
-        // The wait request goes out before the output ends: the engine answers it as soon as it
+        // The wait request goes out before the output ends: the engine returns it as soon as it
         // has recorded the exit, which it often does tens of milliseconds after the output closes.
         var exit = client.Containers.WaitContainerAsync(_id!, cancellationToken);
         await StdioBridge.RunAsync(stream, this, cancellationToken);

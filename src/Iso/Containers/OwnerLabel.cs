@@ -26,8 +26,8 @@ internal static class OwnerLabel
     }
 
     /// <summary>
-    /// Field 22 of /proc/PID/stat, the start time in clock ticks since boot, which tells a reused
-    /// pid from the original process; empty when the process does not exist.
+    /// Field 22 of /proc/PID/stat, the start time in clock ticks since boot, which distinguishes a
+    /// reused pid from the original process. It is empty when the process does not exist.
     /// </summary>
     private static string StartTime(int pid)
     {

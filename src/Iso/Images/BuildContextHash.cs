@@ -6,9 +6,9 @@ namespace Iso.Images;
 
 /// <summary>
 /// The content hash of a build context, fed one entry at a time in archive order. It is the
-/// 128-bit XXH3 hash: it detects changes, which is all it is for, and it is pure managed code,
-/// whereas .NET's SHA-256 loads OpenSSL with dlopen, which corrupts the static iso binary (a
-/// second glibc ends up in the process).
+/// 128-bit XXH3 hash, which detects changes, all it is for. It is pure managed code. .NET's
+/// SHA-256 would load OpenSSL with dlopen, which puts a second glibc into the static iso binary
+/// and corrupts it.
 /// </summary>
 /// <remarks>
 /// Every string and byte run is prefixed with its length, so that no two different contexts

@@ -4,7 +4,7 @@ namespace Iso.Init;
 /// The words after <c>iso init</c>:
 /// <c>[--hooks DIR] [--run-id ID] [--tty-size ROWSxCOLUMNS] [--await NAME=ADDRESS:PORT:MS]...
 /// [-- COMMAND ARG...]</c>.
-/// Without a command, init only reaps orphans until it is told to stop.
+/// Without a command, init only reaps orphans until it receives SIGTERM, SIGINT or SIGHUP.
 /// </summary>
 internal sealed record InitOptions(
     string? HooksDirectory,
@@ -15,7 +15,7 @@ internal sealed record InitOptions(
 {
     /// <summary>
     /// Where init records why the services were not ready, for the host to read from the
-    /// container: its existence tells the host that status 125 came from readiness.
+    /// container: if it exists, status 125 came from the readiness check.
     /// </summary>
     public string ReadinessReportPath => ReadinessReport.PathFor(RunId);
 

@@ -21,7 +21,7 @@ internal static class InitOutput
         }
         catch (IOException)
         {
-            // Nobody reads stderr any more; the exit status still tells what happened.
+            // stderr was closed by its reader. The exit status still reports the outcome.
         }
     }
 }

@@ -72,7 +72,7 @@ internal static class ReadinessProbe
     }
 
     /// <summary>
-    /// One connection attempt. "Gone" means the address no longer answers at all (no route, no
+    /// One connection attempt. "Gone" means the address no longer accepts or refuses connections at all (no route, no
     /// host), which is what a service container that exited leaves behind.
     /// </summary>
     private static async Task<(bool Ready, string Reason, bool Gone)> TryConnectAsync(ReadinessTarget target)

@@ -34,7 +34,7 @@ public sealed record SessionContext(
         return new SessionContext(project, config, services, session, project.NamesFor(session));
     }
 
-    /// <summary>The hooks directory as the container sees it.</summary>
+    /// <summary>The hooks directory as a path inside the container.</summary>
     public string ContainerHooksDirectory => $"{Config.Workdir.TrimEnd('/')}/.iso";
 
     /// <summary>The command's working directory: workdir joined with the host's relative path.</summary>

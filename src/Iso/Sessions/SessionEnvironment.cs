@@ -39,5 +39,5 @@ internal sealed class SessionEnvironment(DockerClient client, SessionContext con
             .ToList();
 }
 
-/// <summary>The image to run and the service ports that must answer before the command starts.</summary>
+/// <summary>The image to run and the service ports that must accept connections before the command starts.</summary>
 internal sealed record ReadyEnvironment(string ImageId, IReadOnlyList<ReadinessTarget> Targets);
